@@ -1,0 +1,54 @@
+# The two commands a reader needs are `make serve` and `make test`; see README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve test build offline outputs data bench lock java clean
+
+# The environment is exactly the lock file: recreated from scratch whenever the lock changes.
+$(VENV)/.installed: requirements.lock
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+java:
+	@java -version 2>&1 | head -n 1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])' || { \
+	  echo "PySpark needs Java 17 or newer: install it (Debian: apt-get install openjdk-17-jre-headless) and run make again."; \
+	  exit 1; }
+
+serve: $(VENV)/.installed
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.installed java
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# Strict build into a fresh folder, moved into place only when it succeeded.
+build: $(VENV)/.installed
+	rm -rf site.partial
+	$(BIN)/python -m mkdocs build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
+
+offline: $(VENV)/.installed
+	rm -rf site-offline
+	OFFLINE=true $(BIN)/python -m mkdocs build --strict
+	rm -f site-offline.zip && $(BIN)/python -m zipfile -c site-offline.zip site-offline/
+
+outputs: $(VENV)/.installed java
+	$(BIN)/python -m pytest docs -q --update-outputs
+
+data: $(VENV)/.installed
+	$(BIN)/python docs/data/generate.py
+
+bench: $(VENV)/.installed java
+	$(BIN)/python tests/bench.py
+
+# Maintainers only: re-resolve the pins after editing pyproject.toml.
+lock:
+	$(PYTHON) -m venv /tmp/field-guide-lock && /tmp/field-guide-lock/bin/pip install --quiet uv
+	/tmp/field-guide-lock/bin/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --no-header -o requirements.lock
+
+clean:
+	rm -rf site site.partial site-offline site-offline.zip .cache

@@ -1,0 +1,3 @@
+import duckdb
+
+con = duckdb.connect()  # an in-memory database; tables live as long as `con`
