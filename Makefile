@@ -33,7 +33,7 @@ build: $(VENV)/.installed
 
 offline: $(VENV)/.installed
 	rm -rf site-offline
-	OFFLINE=true $(BIN)/python -m mkdocs build --strict
+	OFFLINE=true $(BIN)/python -m mkdocs build --strict --site-dir site-offline
 	rm -f site-offline.zip && $(BIN)/python -m zipfile -c site-offline.zip site-offline/
 
 outputs: $(VENV)/.installed java

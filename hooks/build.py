@@ -4,7 +4,7 @@
   build fails naming the page, the line and the fix;
 - a comparison's declared difference is rendered as a "Differences between engines" note;
 - notebooks/ is rendered into the site next to docs/;
-- the offline flavour (OFFLINE=true) turns instant navigation off and builds into site-offline/;
+- the offline flavour (OFFLINE=true) turns instant navigation off, which cannot work from file://;
 - notebook pages link one shared stylesheet instead of inlining JupyterLab's CSS, and load no MathJax.
 """
 
@@ -36,7 +36,6 @@ _mathjax = re.compile(r"<script[^>]*>[^<]*MathJax.*?</script>|<script[^>]*mathja
 def on_config(config):
     if OFFLINE:
         config.theme["features"] = [f for f in config.theme["features"] if f not in INSTANT_FEATURES]
-        config.site_dir = str(ROOT / "site-offline")
     return config
 
 

@@ -52,13 +52,23 @@ def html_of(site: Path, page: Path) -> Path:
     return site / folder / "index.html"
 
 
-def test_no_page_loads_anything_from_another_host(built_site):
+@pytest.mark.parametrize("flavour", ["built_site", "offline_site"])
+def test_no_page_loads_anything_from_another_host(flavour, request):
+    site = request.getfixturevalue(flavour)
     offenders = []
-    for html in built_site.rglob("*.html"):
-        offenders += [f"{html.relative_to(built_site)}: {url}" for url in parsed(html).urls if EXTERNAL.match(url)]
-    for css in built_site.rglob("*.css"):
-        offenders += [f"{css.relative_to(built_site)}: {url}" for url in CSS_EXTERNAL.findall(css.read_text())]
+    for html in site.rglob("*.html"):
+        offenders += [f"{html.relative_to(site)}: {url}" for url in parsed(html).urls if EXTERNAL.match(url)]
+    for css in site.rglob("*.css"):
+        offenders += [f"{css.relative_to(site)}: {url}" for url in CSS_EXTERNAL.findall(css.read_text())]
     assert not offenders, "resources from another host:\n" + "\n".join(offenders)
+
+
+def test_offline_flavour_works_from_the_file_system(offline_site, built_site):
+    home = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert "navigation.instant" not in home  # instant navigation needs a server
+    assert "navigation.instant" in (built_site / "index.html").read_text(encoding="utf-8")
+    assert (offline_site / "search" / "search_index.js").is_file()  # search without fetch()
+    assert "iframe-worker-shim.js" in home
 
 
 @pytest.mark.parametrize("page", pages(), ids=lambda p: str(p.relative_to(DOCS_DIR)))
