@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SPARK_CONF_DIR", str(ROOT / "tests" / "spark-conf"))  # quiet log4j config
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 from hooks.snippets import DOCS_DIR, SNIPPETS_DIR, Block, PageError, load_page  # noqa: E402
 from tests.runner import PageRun, SnippetFailed, compare, normalize_text  # noqa: E402

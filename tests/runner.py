@@ -21,8 +21,11 @@ SHOWN_ROWS = 10
 
 
 def set_display_options() -> None:
-    """Outputs are shown as a reader with a wide terminal would see them."""
+    """Outputs are shown as a reader with a wide terminal would see them; figures draw off screen."""
+    import matplotlib
     import pandas as pd
+
+    matplotlib.use("Agg")  # in this process only: notebook kernels keep their inline backend
 
     pd.set_option("display.width", 120)
     pd.set_option("display.max_columns", 12)
