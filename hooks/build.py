@@ -46,6 +46,13 @@ def on_files(files, config):
     return files
 
 
+_titles: dict[str, str] = {}  # title -> the page that has it, for this build
+
+
+def on_pre_build(config):
+    _titles.clear()
+
+
 def on_page_markdown(markdown, page, config, files):
     if not page.file.src_uri.endswith(".md"):
         return markdown
@@ -53,7 +60,16 @@ def on_page_markdown(markdown, page, config, files):
         model = load_page(Path(page.file.abs_src_path))
     except PageError as error:
         raise PluginError(str(error)) from None
+    _check_unique_title(model.meta["title"], page.file.src_uri)
     return render_differences(markdown, model)
+
+
+def _check_unique_title(title: str, src_uri: str) -> None:
+    """Two pages with one title look the same in search results and in the navigation."""
+    other = _titles.setdefault(title, src_uri)
+    if other != src_uri:
+        raise PluginError(f"docs/{src_uri}:2: the title '{title}' is already the title of docs/{other}. "
+                          "Fix: give one of the pages a title that says how it differs.")
 
 
 def render_differences(markdown: str, model) -> str:

@@ -44,6 +44,7 @@ BUILD_BREAKERS = {
     **{name: name for name in RULE_BREAKERS},
     "broken-link.md": "no-such-page.md",
     "broken-anchor.md": "#no-such-heading",
+    "duplicate-title.md": "the title 'Start here' is already the title of docs/index.md",
 }
 
 
@@ -52,8 +53,9 @@ def test_build_fails_naming_the_page(name, tmp_path, caplog):
     docs = tmp_path / "docs"
     docs.mkdir()
     shutil.copy(BAD / name, docs / name)
+    shutil.copy(ROOT / "docs" / "index.md", docs / "index.md")
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"),
-                         nav=[{"Broken": name}])
+                         nav=[{"Home": "index.md"}, {"Broken": name}])
     caplog.set_level(logging.WARNING)
     with pytest.raises((Abort, PluginError)) as caught:
         build(config)
