@@ -22,6 +22,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by file path
 
+from hooks import question_bank  # noqa: E402
 from hooks.snippets import ROOT, PageError, load_page  # noqa: E402
 
 NOTEBOOKS_DIR = ROOT / "notebooks"
@@ -39,27 +40,50 @@ def on_config(config):
     return config
 
 
+_models: dict[str, object] = {}  # src_uri -> the page's snippet model, parsed once per build
+_titles: dict[str, str] = {}  # title -> the page that has it, for this build
+
+
 @event_priority(100)  # before mkdocs-jupyter looks for notebooks among the files
 def on_files(files, config):
     for notebook in sorted(NOTEBOOKS_DIR.glob("*.ipynb")):
         files.append(File(f"notebooks/{notebook.name}", str(ROOT), config.site_dir, config.use_directory_urls))
+    _models.clear()
+    _titles.clear()
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(".md") and file.abs_src_path:
+            try:
+                _models[file.src_uri] = load_page(Path(file.abs_src_path))
+            except PageError as error:
+                raise PluginError(str(error)) from None
+    order = nav_order(config.nav or [])
+    pages = sorted(_models.values(), key=lambda m: order.get(Path(m.path).relative_to(ROOT / "docs").as_posix(), len(order)))
+    files.append(File.generated(config, question_bank.PAGE_PATH, content=question_bank.render_page(pages)))
+    files.append(File.generated(config, question_bank.CSV_PATH, content=question_bank.render_csv(pages)))
     return files
 
 
-_titles: dict[str, str] = {}  # title -> the page that has it, for this build
+def nav_order(nav) -> dict[str, int]:
+    """Each page of the nav config, by its position in reading order."""
+    flat: list[str] = []
 
-
-def on_pre_build(config):
-    _titles.clear()
+    def walk(item):
+        if isinstance(item, str):
+            flat.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+    walk(nav)
+    return {path: index for index, path in enumerate(flat)}
 
 
 def on_page_markdown(markdown, page, config, files):
-    if not page.file.src_uri.endswith(".md"):
+    model = _models.get(page.file.src_uri)
+    if model is None:  # notebooks and generated pages
         return markdown
-    try:
-        model = load_page(Path(page.file.abs_src_path))
-    except PageError as error:
-        raise PluginError(str(error)) from None
     _check_unique_title(model.meta["title"], page.file.src_uri)
     return render_differences(markdown, model)
 

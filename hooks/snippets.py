@@ -35,6 +35,7 @@ ALLOWED_TAGS = {
     "llm", "fine-tuning", "retrieval", "mlops", "deployment", "monitoring", "reference",
 }
 COMPARE_MODES = {"rows", "ordered", "columns"}
+QUESTION_LEVELS = ("Easy", "Medium", "Hard")
 
 CONTAINER = re.compile(r'^(===[!+]?|!!!|\?\?\?\+?)\s*([^\s"]*)\s*(?:"([^"]*)")?\s*$')
 DIRECTIVE = re.compile(r"^<!--\s*compare:(.*?)-->\s*$", re.S)
@@ -92,12 +93,24 @@ class TabGroup:
 
 
 @dataclass
+class Question:
+    """A "Check yourself" question: `??? question "Easy: ..."` with its answer as the body."""
+
+    path: Path
+    line: int
+    difficulty: str
+    text: str
+    answer: str  # Markdown, relative links as written on the page
+
+
+@dataclass
 class Page:
     path: Path
     meta: dict
     blocks: list[Block]
     groups: list[TabGroup]
     body_offset: int = 0  # lines taken by the front matter
+    questions: list[Question] = field(default_factory=list)
 
     @property
     def runnable(self) -> list[Block]:
@@ -178,6 +191,8 @@ def _walk(page: Page, text: str, offset: int, tab: str | None) -> None:
                 _walk(page, body.content, offset + body.map[0], tab=label)
                 group.blocks[label] = page.blocks[before:]
             else:
+                if kind.startswith("???") and tokens[i + 1].content.split()[1:2] == ["question"]:
+                    page.questions.append(_question(page.path, line, label, body.content))
                 _walk(page, body.content, offset + body.map[0], tab=tab)
                 group = None
             directive = None
@@ -201,6 +216,14 @@ def _container_at(tokens, i):
     if not header or body.type != "code_block":
         return None
     return header.group(1), header.group(3) or header.group(2), body
+
+
+def _question(path: Path, line: int, title: str, answer: str) -> Question:
+    level, _, text = title.partition(":")
+    if level not in QUESTION_LEVELS or not text.strip():
+        raise PageError(path, line, f"the question '{title}' does not start with its difficulty.",
+                        f"start its title with one of {', '.join(l + ':' for l in QUESTION_LEVELS)}.")
+    return Question(path, line, level.lower(), text.strip(), answer)
 
 
 def _apply_directive(group: TabGroup, line: int, text: str) -> None:

@@ -27,6 +27,7 @@ RULE_BREAKERS = {
     "unknown-key.md": (1, "unknown front-matter key(s): author", "use only"),
     "missing-dataset.md": (1, "dataset 'invoices' does not exist", "add it to docs/data/generate.py"),
     "unmarked-block.md": (10, "a 'bash' block that is neither run nor marked", "{.bash .no-run}"),
+    "question-without-level.md": (12, "does not start with its difficulty", "Easy:, Medium:, Hard:"),
 }
 
 

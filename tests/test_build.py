@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -93,3 +95,12 @@ def test_notebook_pages_show_their_plots_and_stay_light(built_site):
         text = html.read_text(encoding="utf-8")
         assert "data:image/png;base64" in text, f"{html}: no plot rendered"
         assert len(text.encode()) <= 200_000, f"{html}: {len(text.encode())} bytes, over the 200 KB budget"
+
+
+def test_question_bank_gathers_every_question(built_site):
+    questions = [q for page in pages() for q in load_page(page).questions]
+    html = (built_site / "reference" / "questions" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="admonition question"') == len(questions)
+    rows = list(csv.DictReader(io.StringIO((built_site / "reference" / "questions.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(questions)
+    assert {row["difficulty"] for row in rows} <= {"easy", "medium", "hard"}
