@@ -3,6 +3,8 @@
 - every page obeys the snippet model's rules (front matter, comparisons, marked blocks), or the
   build fails naming the page, the line and the fix;
 - a comparison's declared difference is rendered as a "Differences between engines" note;
+- every page ends with the library versions its code ran with and the date it last changed;
+- the question bank page and its CSV are generated from every page's check-yourself questions;
 - notebooks/ is rendered into the site next to docs/;
 - the offline flavour (OFFLINE=true) turns instant navigation off, which cannot work from file://;
 - notebook pages link one shared stylesheet instead of inlining JupyterLab's CSS, and load no MathJax.
@@ -22,7 +24,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by file path
 
-from hooks import question_bank  # noqa: E402
+from hooks import provenance, question_bank  # noqa: E402
 from hooks.snippets import ROOT, PageError, load_page  # noqa: E402
 
 NOTEBOOKS_DIR = ROOT / "notebooks"
@@ -85,7 +87,7 @@ def on_page_markdown(markdown, page, config, files):
     if model is None:  # notebooks and generated pages
         return markdown
     _check_unique_title(model.meta["title"], page.file.src_uri)
-    return render_differences(markdown, model)
+    return render_differences(markdown, model) + provenance.footer(model)
 
 
 def _check_unique_title(title: str, src_uri: str) -> None:

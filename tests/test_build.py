@@ -104,3 +104,13 @@ def test_question_bank_gathers_every_question(built_site):
     rows = list(csv.DictReader(io.StringIO((built_site / "reference" / "questions.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(questions)
     assert {row["difficulty"] for row in rows} <= {"easy", "medium", "hard"}
+
+
+def test_pages_with_code_say_which_versions_it_ran_with(built_site):
+    import pandas
+
+    home = html_of(built_site, DOCS_DIR / "index.md").read_text(encoding="utf-8")
+    assert f"pandas {pandas.__version__}" in home
+    for page in pages():
+        if load_page(page).runnable:
+            assert "runs in the test suite with Python" in html_of(built_site, page).read_text(encoding="utf-8"), page
