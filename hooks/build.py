@@ -5,6 +5,7 @@
 - a comparison's declared difference is rendered as a "Differences between engines" note;
 - every page ends with the library versions its code ran with and the date it last changed;
 - the question bank page and its CSV are generated from every page's check-yourself questions;
+- the glossary page and the tooltips on every page come from one file, docs/reference/glossary.yml;
 - notebooks/ is rendered into the site next to docs/;
 - the offline flavour (OFFLINE=true) turns instant navigation off, which cannot work from file://;
 - notebook pages link one shared stylesheet instead of inlining JupyterLab's CSS, and load no MathJax.
@@ -24,7 +25,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by file path
 
-from hooks import provenance, question_bank  # noqa: E402
+from hooks import glossary, provenance, question_bank  # noqa: E402
 from hooks.snippets import ROOT, PageError, load_page  # noqa: E402
 
 NOTEBOOKS_DIR = ROOT / "notebooks"
@@ -62,6 +63,11 @@ def on_files(files, config):
     pages = sorted(_models.values(), key=lambda m: order.get(Path(m.path).relative_to(ROOT / "docs").as_posix(), len(order)))
     files.append(File.generated(config, question_bank.PAGE_PATH, content=question_bank.render_page(pages)))
     files.append(File.generated(config, question_bank.CSV_PATH, content=question_bank.render_csv(pages)))
+    if glossary.exists():
+        try:
+            files.append(File.generated(config, glossary.PAGE_PATH, content=glossary.render_page()))
+        except glossary.GlossaryError as error:
+            raise PluginError(str(error)) from None
     return files
 
 
@@ -85,9 +91,9 @@ def nav_order(nav) -> dict[str, int]:
 def on_page_markdown(markdown, page, config, files):
     model = _models.get(page.file.src_uri)
     if model is None:  # notebooks and generated pages
-        return markdown
+        return markdown + glossary.abbreviations()
     _check_unique_title(model.meta["title"], page.file.src_uri)
-    return render_differences(markdown, model) + provenance.footer(model)
+    return render_differences(markdown, model) + provenance.footer(model) + glossary.abbreviations()
 
 
 def _check_unique_title(title: str, src_uri: str) -> None:

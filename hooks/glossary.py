@@ -1,0 +1,96 @@
+"""The glossary: one YAML file feeds the glossary page and the hover tooltips on every page.
+
+docs/reference/glossary.yml holds a list of entries:
+
+    - term: Mutual information
+      also: [MI]                       # other spellings that get the same tooltip (optional)
+      definition: One to three sentences, in plain words.
+      page: features/mutual-information.md   # where the guide covers it (optional)
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from functools import cache
+
+import yaml
+
+from hooks.snippets import DOCS_DIR
+
+SOURCE = DOCS_DIR / "reference" / "glossary.yml"
+PAGE_PATH = "reference/glossary.md"
+
+FRONT_MATTER = """---
+title: Glossary
+description: The terms of data science and machine learning used in the guide, A to Z, each defined in a few sentences and linked to the page that covers it.
+tags: [reference]
+difficulty: beginner
+---
+
+# Glossary
+
+Every term below is also explained in a tooltip wherever it appears in the guide: hover over a
+dotted word, or tap it on a touch screen. Where a page of the guide covers the term, the entry
+links to it.
+"""
+
+
+class GlossaryError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    definition: str
+    page: str | None = None
+    also: tuple[str, ...] = field(default_factory=tuple)
+
+
+@cache
+def _load(mtime: float) -> tuple[Entry, ...]:
+    raw = yaml.safe_load(SOURCE.read_text(encoding="utf-8")) or []
+    entries = []
+    for number, item in enumerate(raw, 1):
+        unknown = set(item) - {"term", "definition", "page", "also"}
+        if unknown or not item.get("term") or not item.get("definition"):
+            raise GlossaryError(f"docs/reference/glossary.yml, entry {number} ({item.get('term', '?')}): "
+                                "each entry needs 'term' and 'definition', and may have 'page' and 'also'. "
+                                f"Fix: {'remove ' + ', '.join(sorted(unknown)) if unknown else 'add the missing key'}.")
+        entries.append(Entry(item["term"], " ".join(item["definition"].split()), item.get("page"),
+                             tuple(item.get("also") or ())))
+    return tuple(sorted(entries, key=lambda e: e.term.lower()))
+
+
+def entries() -> tuple[Entry, ...]:
+    return _load(SOURCE.stat().st_mtime) if SOURCE.is_file() else ()
+
+
+def abbreviations() -> str:
+    """Markdown abbreviation lines (`*[term]: definition`) that the abbr extension turns into tooltips."""
+    lines = []
+    for entry in entries():
+        tip = entry.definition.replace("]", ")")
+        lines += [f"*[{name}]: {tip}" for name in (entry.term, *entry.also)]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def render_page() -> str:
+    out = [FRONT_MATTER]
+    letter = None
+    for entry in entries():
+        first = entry.term[0].upper()
+        if first != letter:
+            letter = first
+            out.append(f"\n## {letter}\n")
+        also = f" ({', '.join(entry.also)})" if entry.also else ""
+        more = ""
+        if entry.page:
+            more = f" [Read more]({posixpath.relpath(entry.page, posixpath.dirname(PAGE_PATH))})."
+        out.append(f"\n**{entry.term}**{also}\n:   {entry.definition}{more}\n")
+    return "".join(out)
+
+
+def exists() -> bool:
+    return SOURCE.is_file()
