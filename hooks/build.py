@@ -60,7 +60,7 @@ def on_files(files, config):
             except PageError as error:
                 raise PluginError(str(error)) from None
     order = nav_order(config.nav or [])
-    pages = sorted(_models.values(), key=lambda m: order.get(Path(m.path).relative_to(ROOT / "docs").as_posix(), len(order)))
+    pages = sorted(_models.items(), key=lambda item: order.get(item[0], len(order)))
     files.append(File.generated(config, question_bank.PAGE_PATH, content=question_bank.render_page(pages)))
     files.append(File.generated(config, question_bank.CSV_PATH, content=question_bank.render_csv(pages)))
     if glossary.exists():

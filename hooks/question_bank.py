@@ -8,7 +8,10 @@ import posixpath
 import re
 import textwrap
 
-from hooks.snippets import DOCS_DIR, QUESTION_LEVELS, Page
+from hooks.snippets import QUESTION_LEVELS, Page
+
+# A page with its path inside the docs folder, as MkDocs names it (e.g. "numpy/sorting.md").
+Sourced = tuple[str, Page]
 
 PAGE_PATH = "reference/questions.md"
 CSV_PATH = "reference/questions.csv"
@@ -29,10 +32,6 @@ page that teaches it, or [download all questions as CSV](questions.csv) for flas
 """
 
 
-def src(page: Page) -> str:
-    return page.path.relative_to(DOCS_DIR).as_posix()
-
-
 def relink(markdown: str, from_src: str) -> str:
     """Rewrite the relative links of an answer so they still work from the question bank."""
     def fix(match: re.Match) -> str:
@@ -46,41 +45,42 @@ def relink(markdown: str, from_src: str) -> str:
     return LINK.sub(fix, markdown)
 
 
-def sections(pages: list[Page]) -> dict[str, list[Page]]:
+def sections(pages: list[Sourced]) -> dict[str, list[Sourced]]:
     """Pages by section, in the order given (the nav's); a section is named by its index page's title."""
-    titles = {posixpath.dirname(src(p)): p.meta["title"] for p in pages if src(p).endswith("index.md")}
-    grouped: dict[str, list[Page]] = {}
-    for page in pages:
+    titles = {posixpath.dirname(src): p.meta["title"] for src, p in pages if src.endswith("index.md")}
+    grouped: dict[str, list[Sourced]] = {}
+    for src, page in pages:
         if page.questions:
-            folder = posixpath.dirname(src(page))
-            grouped.setdefault(titles.get(folder, folder.replace("-", " ").capitalize() or "Start here"), []).append(page)
+            folder = posixpath.dirname(src)
+            section = titles.get(folder, folder.replace("-", " ").capitalize() or "Start here")
+            grouped.setdefault(section, []).append((src, page))
     return grouped
 
 
-def render_page(pages: list[Page]) -> str:
+def render_page(pages: list[Sourced]) -> str:
     out = [FRONT_MATTER]
     for section, members in sections(pages).items():
         out.append(f"\n## {section}\n")
         for level in QUESTION_LEVELS:
-            asked = [(p, q) for p in members for q in p.questions if q.difficulty == level.lower()]
+            asked = [(s, p, q) for s, p in members for q in p.questions if q.difficulty == level.lower()]
             if not asked:
                 continue
             out.append(f"\n### {section}: {level.lower()}\n")
-            for page, question in asked:
-                answer = relink(question.answer, src(page)).rstrip()
-                link = posixpath.relpath(src(page), posixpath.dirname(PAGE_PATH))
+            for src, page, question in asked:
+                answer = relink(question.answer, src).rstrip()
+                link = posixpath.relpath(src, posixpath.dirname(PAGE_PATH))
                 title = question.text.replace('"', "&quot;")
                 out.append(f'\n??? question "{title}"\n\n{textwrap.indent(answer, "    ")}\n\n'
                            f'    From [{page.meta["title"]}]({link}).\n')
     return "".join(out)
 
 
-def render_csv(pages: list[Page]) -> str:
+def render_csv(pages: list[Sourced]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["section", "page", "difficulty", "question", "answer"])
     for section, members in sections(pages).items():
-        for page in members:
+        for src, page in members:
             for q in page.questions:
-                writer.writerow([section, src(page), q.difficulty, q.text, q.answer.strip()])
+                writer.writerow([section, src, q.difficulty, q.text, q.answer.strip()])
     return buffer.getvalue()

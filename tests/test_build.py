@@ -100,7 +100,7 @@ def test_notebook_pages_show_their_plots_and_stay_light(built_site):
 def test_question_bank_gathers_every_question(built_site):
     questions = [q for page in pages() for q in load_page(page).questions]
     html = (built_site / "reference" / "questions" / "index.html").read_text(encoding="utf-8")
-    assert html.count('class="admonition question"') == len(questions)
+    assert html.count('<details class="question"') == len(questions)
     rows = list(csv.DictReader(io.StringIO((built_site / "reference" / "questions.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(questions)
     assert {row["difficulty"] for row in rows} <= {"easy", "medium", "hard"}
