@@ -262,11 +262,14 @@ def compare(group: TabGroup, results: dict[str, object]) -> str | None:
         named = reference.columns is not None and other.columns is not None
         if named and reference.columns != other.columns:
             disagree.append(label)
+        elif group.mode == "columns" and len(reference.rows) != len(other.rows):
+            disagree.append(label)
         elif group.mode != "columns" and not same_rows(reference, other, ordered=group.mode == "ordered"):
             disagree.append(label)
     if not disagree:
         return None
-    what = "column names" if group.mode == "columns" else f"rows ({'in order' if group.mode == 'ordered' else 'in any order'})"
+    what = ("column names and row counts" if group.mode == "columns"
+            else f"rows ({'in order' if group.mode == 'ordered' else 'in any order'})")
     report = [f"{display_path(group.path)}:{group.line}: the engines disagree on the {what}: "
               f"{', '.join(disagree)} differ from {labels[0]}."]
     report += [f"--- {label} returned:\n{rows[label].preview()}" for label in labels]
