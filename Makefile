@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build offline outputs data bench lock java clean
+.PHONY: serve test build offline outputs data bench lock java chromium clean
 
 # The environment is exactly the lock file: recreated from scratch whenever the lock changes.
 $(VENV)/.installed: requirements.lock
@@ -13,6 +13,11 @@ $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "The browser tests need Chromium: install it (Debian: apt-get install chromium) and run make again."; \
+	  exit 1; }
 
 java:
 	@java -version 2>&1 | head -n 1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])' || { \
@@ -22,7 +27,7 @@ java:
 serve: $(VENV)/.installed
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed java
+test: $(VENV)/.installed java chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Strict build into a fresh folder, moved into place only when it succeeded.
@@ -42,7 +47,7 @@ outputs: $(VENV)/.installed java
 data: $(VENV)/.installed
 	$(BIN)/python docs/data/generate.py
 
-bench: $(VENV)/.installed java
+bench: $(VENV)/.installed java chromium
 	$(BIN)/python tests/bench.py
 
 # Maintainers only: re-resolve the pins after editing pyproject.toml.

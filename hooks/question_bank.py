@@ -22,6 +22,8 @@ title: Question bank
 description: Every check-yourself question of the guide on one page, by section and difficulty, with collapsible answers and a CSV download.
 tags: [reference]
 difficulty: beginner
+search:
+  exclude: true
 ---
 
 # Question bank

@@ -18,9 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SPARK_CONF_DIR", str(ROOT / "tests" / "spark-conf"))  # quiet log4j config
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+# Each test process gets one BLAS/OpenMP thread: the workers already use both cores, and
+# oversubscribed threads make small scikit-learn fits many times slower.
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(variable, "1")
 
 from hooks.snippets import DOCS_DIR, SNIPPETS_DIR, Block, PageError, load_page  # noqa: E402
-from tests.runner import PageRun, SnippetFailed, compare, normalize_text  # noqa: E402
+from tests.runner import PageRun, SnippetFailed, compare, in_data_dir, normalize_text  # noqa: E402
 
 COUNTS = Counter()
 UPDATED_OUTPUTS: dict[Path, dict[Block, str]] = {}
@@ -133,7 +137,8 @@ class ComparisonItem(PageItem):
             if key not in self.run.results:
                 raise ReportedFailure(f"{self.path}:{self.group.line}: cannot compare: the {label} tab did not run.")
             results[label] = self.run.results[key]
-        message = compare(self.group, results)
+        with in_data_dir():  # a lazy result (a DuckDB relation) may read its files only now
+            message = compare(self.group, results)
         if message:
             raise ReportedFailure(message)
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ast
+import atexit
 import contextlib
+import functools
 import io
 import math
 import os
+import shutil
+import tempfile
 import traceback
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -95,11 +99,22 @@ class PageRun:
         return self.namespaces[engine]
 
 
+@functools.cache
+def scratch_data_dir() -> Path:
+    """A copy of docs/data for this test process: snippets read datasets by file name, as a
+    reader would, and whatever they write stays out of the repository."""
+    folder = Path(tempfile.mkdtemp(prefix="field-guide-data-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    for dataset in DATA_DIR.iterdir():
+        if dataset.suffix in (".csv", ".parquet"):
+            shutil.copy(dataset, folder / dataset.name)
+    return folder
+
+
 @contextlib.contextmanager
 def in_data_dir():
-    """Snippets run where the datasets are, so they read them by file name as a reader would."""
     previous = os.getcwd()
-    os.chdir(DATA_DIR)
+    os.chdir(scratch_data_dir())
     try:
         yield
     finally:

@@ -1,0 +1,133 @@
+"""The built site in a real browser: search, linked tabs, deep links, math, and offline reading.
+
+Chromium comes from the system (Debian's `chromium` package); Playwright only drives it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import sync_playwright
+
+from hooks.snippets import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        pytest.fail("Chromium is missing: install it (Debian: apt-get install chromium); .ci/run does.", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The hosted flavour served on the loopback interface, as `make serve` would."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser that navigates away closes connections mid-response; that is no error
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def search(page, query: str) -> list[str]:
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    pages = [link.split("#")[0].split("?")[0] for link in links]
+    return list(dict.fromkeys(pages))  # a page's sections follow it in the results
+
+
+@pytest.mark.parametrize("query,expected", [(q["query"], q["page"]) for q in QUERIES], ids=[q["query"] for q in QUERIES])
+def test_search_finds_the_page_in_the_top_three(page, site_url, query, expected):
+    page.goto(site_url)
+    found = search(page, query)
+    wanted = expected.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+    top = [link.replace(site_url, "").lstrip("./") for link in found[:3]]
+    assert any(link.endswith(wanted) or (wanted == "/" and link in ("", "/")) for link in top), \
+        f"'{query}' should find {expected} in the top 3; found {top}"
+
+
+def selected_tab(page) -> str:
+    """The label of the selected tab of the page's first tab group."""
+    return page.evaluate("""() => {
+        const set = document.querySelector('.tabbed-set');
+        const input = set.querySelector(':scope > input:checked');
+        return set.querySelector(`label[for="${input.id}"]`).textContent.trim();
+    }""")
+
+
+def test_tabs_stay_linked_across_pages(page, site_url):
+    page.goto(site_url + "wrangling/filter/")
+    page.locator(".tabbed-labels > label", has_text="Polars").first.click()
+    page.goto(site_url + "wrangling/sort/")
+    assert selected_tab(page) == "Polars"
+
+
+def test_a_link_can_choose_the_engine(page, site_url):
+    page.goto(site_url + "wrangling/join/?engine=pyspark")
+    assert selected_tab(page) == "PySpark"
+
+
+def test_math_renders_and_survives_instant_navigation(page, site_url):
+    page.goto(site_url)
+    page.goto(site_url + "generalization/")
+    page.locator("a[href$='losses/']").first.click()  # instant navigation: no full page load
+    page.wait_for_url("**/losses/")
+    page.wait_for_selector(".katex", timeout=10_000)
+    assert page.locator(".arithmatex .katex").count() > 10
+    assert page.locator(".katex-error").count() == 0
+
+
+def test_offline_site_works_from_the_file_system_without_network(browser, offline_site):
+    context = browser.new_context()
+    requests: list[str] = []
+
+    def block_network(route):
+        requests.append(route.request.url)
+        route.abort()
+
+    context.route("http*://**/*", block_network)
+    page = context.new_page()
+    page.goto((offline_site / "index.html").as_uri())
+    assert page.title().startswith("Start here")
+    found = search(page, "fillna")
+    assert any("fill-missing" in link for link in found)
+    page.goto((offline_site / "generalization" / "losses.html").as_uri())
+    page.wait_for_selector(".katex", timeout=10_000)
+    page.goto((offline_site / "notebooks" / "wrangling-walkthrough.html").as_uri())
+    assert page.locator("img[src^='data:image/png']").count() >= 1
+    context.close()
+    assert requests == [], f"the offline site tried to reach the network: {requests}"
