@@ -62,9 +62,10 @@ def page(browser):
 
 
 def search(page, query: str) -> list[str]:
-    box = page.locator(".md-search__input")
-    box.fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.locator(".md-search__input").fill(query)
+    # the meta line reads "Initializing search" until the index is loaded, then counts matches
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('matching')",
+                           timeout=60_000)
     links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     pages = [link.split("#")[0].split("?")[0] for link in links]
     return list(dict.fromkeys(pages))  # a page's sections follow it in the results
