@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from html.parser import HTMLParser
@@ -114,3 +115,17 @@ def test_pages_with_code_say_which_versions_it_ran_with(built_site):
     for page in pages():
         if load_page(page).runnable:
             assert "runs in the test suite with Python" in html_of(built_site, page).read_text(encoding="utf-8"), page
+
+
+def test_glossary_terms_show_as_tooltips_on_pages(built_site):
+    from hooks import glossary
+
+    entries = glossary.entries()
+    assert len(entries) >= 69  # every term of the seed's A-Z list, and the terms pages define
+    losses = html_of(built_site, DOCS_DIR / "generalization" / "losses.md").read_text(encoding="utf-8")
+    tooltips = re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', losses)
+    assert tooltips, "no glossary tooltip on the losses page"
+    definitions = {e.term: e.definition for e in entries} | {a: e.definition for e in entries for a in e.also}
+    assert all(html.unescape(tip) == definitions[html.unescape(word)] for tip, word in tooltips)
+    page = (built_site / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert all(html.escape(e.term, quote=False) in page for e in entries)
