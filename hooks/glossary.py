@@ -26,6 +26,8 @@ title: Glossary
 description: The terms of data science and machine learning used in the guide, A to Z, each defined in a few sentences and linked to the page that covers it.
 tags: [reference]
 difficulty: beginner
+search:
+  exclude: true
 ---
 
 # Glossary
