@@ -40,6 +40,10 @@ _mathjax = re.compile(r"<script[^>]*>[^<]*MathJax.*?</script>|<script[^>]*mathja
 def on_config(config):
     if OFFLINE:
         config.theme["features"] = [f for f in config.theme["features"] if f not in INSTANT_FEATURES]
+    try:  # one glossary for the whole site, handed to the abbr extension once instead of appended to every page
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.tooltips()
+    except glossary.GlossaryError as error:
+        raise PluginError(str(error)) from None
     return config
 
 
@@ -91,9 +95,9 @@ def nav_order(nav) -> dict[str, int]:
 def on_page_markdown(markdown, page, config, files):
     model = _models.get(page.file.src_uri)
     if model is None:  # notebooks and generated pages
-        return markdown + glossary.abbreviations()
+        return markdown
     _check_unique_title(model.meta["title"], page.file.src_uri)
-    return render_differences(markdown, model) + provenance.footer(model) + glossary.abbreviations()
+    return render_differences(markdown, model) + provenance.footer(model)
 
 
 def _check_unique_title(title: str, src_uri: str) -> None:

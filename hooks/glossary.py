@@ -69,13 +69,9 @@ def entries() -> tuple[Entry, ...]:
     return _load(SOURCE.stat().st_mtime) if SOURCE.is_file() else ()
 
 
-def abbreviations() -> str:
-    """Markdown abbreviation lines (`*[term]: definition`) that the abbr extension turns into tooltips."""
-    lines = []
-    for entry in entries():
-        tip = entry.definition.replace("]", ")")
-        lines += [f"*[{name}]: {tip}" for name in (entry.term, *entry.also)]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+def tooltips() -> dict[str, str]:
+    """Every term and alias with its definition, for the abbr extension's `glossary` option."""
+    return {name: entry.definition for entry in entries() for name in (entry.term, *entry.also)}
 
 
 def render_page() -> str:
