@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build offline outputs data bench lock java chromium clean
+.PHONY: serve test build offline outputs data bench lock java chromium clean new lint
 
 # The environment is exactly the lock file: recreated from scratch whenever the lock changes.
 $(VENV)/.installed: requirements.lock
@@ -43,6 +43,14 @@ offline: $(VENV)/.installed
 
 outputs: $(VENV)/.installed java
 	$(BIN)/python -m pytest docs -q --update-outputs
+
+# A new page from a template, registered in the nav: make new kind=topic page=SECTION/NAME title="Title"
+new: $(VENV)/.installed
+	$(BIN)/python -m hooks.scaffold "$(kind)" "$(page)" "$(title)"
+
+# ruff on code and page snippets, Markdown style, spelling (also the pre-commit hook)
+lint: $(VENV)/.installed
+	$(BIN)/python -m hooks.lint
 
 data: $(VENV)/.installed
 	$(BIN)/python docs/data/generate.py
