@@ -48,6 +48,9 @@ class SnippetFailed(Exception):
         where = frames[-1].lineno if frames else block.line
         lines = [f"{display_path(block.path)}:{where} [{engine}] raised {type(error).__name__}: {error}"]
         lines += [f"  {display_path(block.path)}:{f.lineno}: {f.line}" for f in frames]
+        if "formula-check" in block.classes and isinstance(error, AssertionError):
+            lines.append("  The formula as printed disagrees with its independent computation. Fix: correct "
+                         "the formula on the page (or the check, if the check computes something else).")
         super().__init__("\n".join(lines))
 
 
@@ -69,7 +72,8 @@ class PageRun:
     def run(self, block: Block) -> Shown:
         engine = block.engine
         if engine in self.broken:
-            raise SnippetFailed(block, engine, RuntimeError(f"not run: an earlier {engine} block failed at {self.broken[engine]}"))
+            earlier = RuntimeError(f"not run: an earlier {engine} block failed at {self.broken[engine]}")
+            raise SnippetFailed(block, engine, earlier)
         try:
             with in_data_dir():
                 shown = self._run(block)
@@ -254,7 +258,8 @@ def sort_key(row: tuple) -> tuple:
 
 
 def same_value(a: object, b: object) -> bool:
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and not isinstance(b, bool):
+    numbers = [isinstance(v, (int, float)) and not isinstance(v, bool) for v in (a, b)]
+    if all(numbers):
         return math.isclose(a, b, rel_tol=FLOAT_TOLERANCE, abs_tol=FLOAT_TOLERANCE)
     return a == b
 
@@ -263,7 +268,7 @@ def same_rows(a: Rows, b: Rows, ordered: bool) -> bool:
     if len(a.rows) != len(b.rows):
         return False
     left, right = (a.rows, b.rows) if ordered else (sorted(a.rows, key=sort_key), sorted(b.rows, key=sort_key))
-    return all(len(x) == len(y) and all(map(same_value, x, y)) for x, y in zip(left, right))
+    return all(len(x) == len(y) and all(map(same_value, x, y)) for x, y in zip(left, right, strict=True))
 
 
 def compare(group: TabGroup, results: dict[str, object]) -> str | None:

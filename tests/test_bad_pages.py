@@ -9,7 +9,6 @@ import logging
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
@@ -28,6 +27,10 @@ RULE_BREAKERS = {
     "missing-dataset.md": (1, "dataset 'invoices' does not exist", "add it to docs/data/generate.py"),
     "unmarked-block.md": (10, "a 'bash' block that is neither run nor marked", "{.bash .no-run}"),
     "question-without-level.md": (12, "does not start with its difficulty", "Easy:, Medium:, Hard:"),
+    "unknown-tag.md": (1, "unknown tag(s): ml", "use a tag from ALLOWED_TAGS"),
+    "missing-key.md": (1, "missing front-matter key(s): description", "add them"),
+    "placeholder-left.md": (12, "a PLACEHOLDER from the page template is left in", "replace it"),
+    "unchecked-formula.md": (10, "this display formula is followed by no check", "{.python .formula-check}"),
 }
 
 
@@ -89,3 +92,9 @@ def test_stale_output_shows_a_diff_and_the_fix():
     out = run_pytest_on("stale-output.md")
     assert "the stored output at line 14 is stale; run make outputs." in out
     assert "-46" in out and "+45" in out
+
+
+def test_failing_formula_check_names_the_line_and_says_which_side_to_fix():
+    out = run_pytest_on("failing-formula-check.md")
+    assert "tests/bad_pages/failing-formula-check.md:21 [python] raised AssertionError" in out
+    assert "Fix: correct the formula on the page" in out
