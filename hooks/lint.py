@@ -20,8 +20,9 @@ from hooks.snippets import DOCS_DIR, ROOT, SNIPPETS_DIR, PageError, known_datase
 BIN = Path(sys.executable).parent
 # What suits a page but not a module: a bare expression shown for its value (B018), imports
 # where the reader needs them (E402, F811, I001), math-style names and one-liners (E741, E731,
-# E702), and zip() over arrays the page has just built with equal lengths (B905).
-SNIPPET_IGNORES = "B018,E402,F811,I001,E741,E731,E702,B905"
+# E702), zip() over arrays the page has just built with equal lengths (B905), and a lambda
+# that a loop body hands to a numerical-gradient function and that runs at once (B023).
+SNIPPET_IGNORES = "B018,E402,F811,I001,E741,E731,E702,B905,B023"
 
 
 def run(command: list[str]) -> tuple[bool, str]:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
 from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from hooks.engines import ENGINES, ENGINE_BY_LABEL, ENGINE_LABELS, RUNNABLE_LANGUAGES
+from hooks.engines import ENGINE_BY_LABEL, ENGINE_LABELS, ENGINES, RUNNABLE_LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
@@ -41,7 +43,10 @@ CONTAINER = re.compile(r'^(===[!+]?|!!!|\?\?\?\+?)\s*([^\s"]*)\s*(?:"([^"]*)")?\
 DIRECTIVE = re.compile(r"^<!--\s*compare:(.*?)-->\s*$", re.S)
 SNIPPET_LINE = re.compile(r'^(\s*)--8<--\s+"([^"]+)"\s*$')
 
-_markdown = MarkdownIt("commonmark")
+PLACEHOLDER = re.compile(r"\bPLACEHOLDER\b")
+NOT_CHECKED = re.compile(r"^_Not checked numerically: .+\._$")
+
+_markdown = MarkdownIt("commonmark").use(dollarmath_plugin, double_inline=False)
 
 
 class PageError(Exception):
@@ -111,6 +116,11 @@ class Page:
     groups: list[TabGroup]
     body_offset: int = 0  # lines taken by the front matter
     questions: list[Question] = field(default_factory=list)
+    # in page order: ("formula", line) for display math, ("check", line) for a formula-check
+    # block, ("excuse", line) for a "_Not checked numerically: ..._" line
+    formula_events: list[tuple[str, int]] = field(default_factory=list)
+    tldr: str = ""  # the body of the page's `!!! abstract "TL;DR"` box, for the cheat sheet
+    formulas: list[str] = field(default_factory=list)  # LaTeX of each display formula, in order
 
     @property
     def runnable(self) -> list[Block]:
@@ -163,6 +173,10 @@ def parse_page(path: Path, text: str | None = None) -> Page:
                         "correct the YAML between the two '---' lines.") from None
     if not isinstance(meta, dict):
         raise PageError(path, 1, "the front matter is not a mapping of keys.", "write 'key: value' lines.")
+    for number, line in enumerate(text.splitlines(), 1):
+        if PLACEHOLDER.search(line):
+            raise PageError(path, number, "a PLACEHOLDER from the page template is left in.",
+                            "replace it with the text or code it describes.")
     page = Page(path, meta, [], [], offset)
     _walk(page, body, offset, tab=None)
     _attach_outputs(page)
@@ -191,6 +205,8 @@ def _walk(page: Page, text: str, offset: int, tab: str | None) -> None:
                 _walk(page, body.content, offset + body.map[0], tab=label)
                 group.blocks[label] = page.blocks[before:]
             else:
+                if kind == "!!!" and label == "TL;DR" and not page.tldr:
+                    page.tldr = body.content.strip()
                 if kind.startswith("???") and tokens[i + 1].content.split()[1:2] == ["question"]:
                     page.questions.append(_question(page.path, line, label, body.content))
                 _walk(page, body.content, offset + body.map[0], tab=tab)
@@ -200,6 +216,13 @@ def _walk(page: Page, text: str, offset: int, tab: str | None) -> None:
             continue
         if tok.type == "fence":
             page.blocks.append(_block(page.path, tok, offset, tab))
+            if "formula-check" in page.blocks[-1].classes:
+                page.formula_events.append(("check", line))
+        elif tok.type == "math_block":
+            page.formula_events.append(("formula", line))
+            page.formulas.append(tok.content.strip())
+        elif tok.type == "inline" and NOT_CHECKED.match(tok.content.strip()):
+            page.formula_events.append(("excuse", line))
         if tok.level == 0 and not tok.type.endswith("_close") and tok.type != "inline":
             match = DIRECTIVE.match(tok.content.strip()) if tok.type == "html_block" else None
             directive = (line, match.group(1)) if match else None
@@ -222,7 +245,7 @@ def _question(path: Path, line: int, title: str, answer: str) -> Question:
     level, _, text = title.partition(":")
     if level not in QUESTION_LEVELS or not text.strip():
         raise PageError(path, line, f"the question '{title}' does not start with its difficulty.",
-                        f"start its title with one of {', '.join(l + ':' for l in QUESTION_LEVELS)}.")
+                        f"start its title with one of {', '.join(level + ':' for level in QUESTION_LEVELS)}.")
     return Question(path, line, level.lower(), text.strip(), answer)
 
 
@@ -299,10 +322,23 @@ def check_page(page: Page, known_datasets: set[str]) -> None:
         if group.is_comparison:
             _check_comparison(group)
         elif group.directive_line:
-            raise PageError(page.path, group.directive_line, "a compare comment stands before tabs that are no comparison.",
+            raise PageError(page.path, group.directive_line,
+                            "a compare comment stands before tabs that are no comparison.",
                             "remove the comment, or label the tabs Pandas, Polars, SQL, PySpark.")
     for block in page.blocks:
         block.engine = _engine_of(block)
+    _check_formulas(page)
+
+
+def _check_formulas(page: Page) -> None:
+    """Each display formula is followed by the code that checks it, or by the reason it cannot be."""
+    events = page.formula_events
+    for (kind, line), following in pairwise([*events, ("end", 0)]):
+        if kind == "formula" and following[0] not in ("check", "excuse"):
+            raise PageError(page.path, line, "this display formula is followed by no check.",
+                            "after it (before the next display formula) add a ```{.python .formula-check} block "
+                            "that computes the formula as printed and compares it with an independent computation, "
+                            "or the line '_Not checked numerically: <why>._'.")
 
 
 def _check_front_matter(page: Page, known_datasets: set[str]) -> None:

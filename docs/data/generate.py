@@ -64,7 +64,7 @@ def orders_table(rng: np.random.Generator) -> pa.Table:
     statuses = [str(s) for s in rng.choice(STATUSES, n, p=[0.4, 0.4, 0.1, 0.1])]
     ship_dates = [
         None if s == "pending" else d + dt.timedelta(days=int(rng.integers(1, 6)))
-        for d, s in zip(order_dates, statuses)
+        for d, s in zip(order_dates, statuses, strict=True)
     ]
     # the same order exported twice, as happens with retried loads
     duplicate_of = 4
