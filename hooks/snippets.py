@@ -177,6 +177,10 @@ def parse_page(path: Path, text: str | None = None) -> Page:
         if PLACEHOLDER.search(line):
             raise PageError(path, number, "a PLACEHOLDER from the page template is left in.",
                             "replace it with the text or code it describes.")
+    first = next((n for n, line in enumerate(body.splitlines()) if line.strip()), None)
+    if meta and (first is None or not body.splitlines()[first].startswith("# ")):
+        raise PageError(path, offset + (first or 0) + 1, "the page does not start with its title as a heading.",
+                        f"put '# {meta.get('title', 'Title')}' right after the front matter.")
     page = Page(path, meta, [], [], offset)
     _walk(page, body, offset, tab=None)
     _attach_outputs(page)
