@@ -10,7 +10,9 @@ docs/reference/glossary.yml holds a list of entries:
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,7 +25,9 @@ PAGE_PATH = "reference/glossary.md"
 
 FRONT_MATTER = """---
 title: Glossary
-description: The terms of data science and machine learning used in the guide, A to Z, each defined in a few sentences and linked to the page that covers it.
+description: >-
+  The terms of data science and machine learning used in the guide, A to Z, each defined
+  in a few sentences and linked to the page that covers it.
 tags: [reference]
 difficulty: beginner
 search:
@@ -74,7 +78,43 @@ def tooltips() -> dict[str, str]:
     return {name: entry.definition for entry in entries() for name in (entry.term, *entry.also)}
 
 
-def render_page() -> str:
+_SKIPPED_TAGS = ("code", "pre", "a", "abbr", "script", "style")
+_TAG_OR_MATH = re.compile(r"(<[^>]+>|\$\$.*?\$\$|\$[^$]+\$)", re.S)
+
+
+@cache
+def _term_pattern(mtime: float) -> re.Pattern:
+    names = sorted(tooltips(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def add_tooltips(fragment: str, seen: set[str]) -> str:
+    """Wrap glossary terms in rendered HTML (a notebook's Markdown cell) in <abbr> tooltips, as
+    the abbr extension does on pages: text only, never inside code, links, or math. Only a term's
+    first occurrence (not yet in `seen`) gets one, which keeps notebook pages light."""
+    if not exists():
+        return fragment
+    pattern, tips, out, skipping = _term_pattern(SOURCE.stat().st_mtime), tooltips(), [], 0
+    for piece in _TAG_OR_MATH.split(fragment):
+        if piece.startswith("<"):
+            name = piece.strip("</>").split()[0].lower() if piece.strip("</>") else ""
+            if name in _SKIPPED_TAGS:
+                skipping += -1 if piece.startswith("</") else 1
+        elif not skipping and not piece.startswith("$"):
+            piece = pattern.sub(lambda m: _abbr(m.group(1), tips, seen), piece)
+        out.append(piece)
+    return "".join(out)
+
+
+def _abbr(term: str, tips: dict[str, str], seen: set[str]) -> str:
+    if term in seen:
+        return term
+    seen.add(term)
+    return f'<abbr title="{html.escape(tips[term])}">{term}</abbr>'
+
+
+def render_page(titles: dict[str, str] | None = None) -> str:
+    """The glossary page; `titles` (page path -> title) names each "Read more" link's target."""
     out = [FRONT_MATTER]
     letter = None
     for entry in entries():
@@ -85,7 +125,8 @@ def render_page() -> str:
         also = f" ({', '.join(entry.also)})" if entry.also else ""
         more = ""
         if entry.page:
-            more = f" [Read more]({posixpath.relpath(entry.page, posixpath.dirname(PAGE_PATH))})."
+            target = (titles or {}).get(entry.page.partition("#")[0], "the page that covers it")
+            more = f" Read more in [{target}]({posixpath.relpath(entry.page, posixpath.dirname(PAGE_PATH))})."
         out.append(f"\n**{entry.term}**{also}\n:   {entry.definition}{more}\n")
     return "".join(out)
 

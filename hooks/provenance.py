@@ -64,7 +64,8 @@ def footer(page: Page) -> str:
     if page.runnable:
         libraries = ", ".join(f"{name} {v}" for name, v in packages_used(page).items())
         python = f"Python {platform.python_version()}"
-        parts.append(f"Code on this page runs in the test suite with {python}" + (f", {libraries}" if libraries else "") + ".")
+        tested_with = f"{python}, {libraries}" if libraries else python
+        parts.append(f"Code on this page runs in the test suite with {tested_with}.")
     changed = last_changed(page.path)
     if changed:
         parts.append(f"Page last changed on {changed}.")

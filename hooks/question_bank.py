@@ -19,7 +19,9 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 FRONT_MATTER = """---
 title: Question bank
-description: Every check-yourself question of the guide on one page, by section and difficulty, with collapsible answers and a CSV download.
+description: >-
+  Every check-yourself question of the guide on one page, by section and difficulty,
+  with collapsible answers and a CSV download.
 tags: [reference]
 difficulty: beginner
 search:
@@ -34,25 +36,25 @@ page that teaches it, or [download all questions as CSV](questions.csv) for flas
 """
 
 
-def relink(markdown: str, from_src: str) -> str:
-    """Rewrite the relative links of an answer so they still work from the question bank."""
+def relink(markdown: str, from_src: str, to_page: str = PAGE_PATH) -> str:
+    """Rewrite the relative links of Markdown taken from one page so they work on another."""
     def fix(match: re.Match) -> str:
         target = match.group(1)
         if re.match(r"^[a-z]+:", target):
             return match.group(0)
         path, _, anchor = target.partition("#")
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_src), path)) if path else from_src
-        relative = posixpath.relpath(resolved, posixpath.dirname(PAGE_PATH))
+        relative = posixpath.relpath(resolved, posixpath.dirname(to_page))
         return f"]({relative}{'#' + anchor if anchor else ''})"
     return LINK.sub(fix, markdown)
 
 
-def sections(pages: list[Sourced]) -> dict[str, list[Sourced]]:
+def sections(pages: list[Sourced], keep=lambda page: bool(page.questions)) -> dict[str, list[Sourced]]:
     """Pages by section, in the order given (the nav's); a section is named by its index page's title."""
     titles = {posixpath.dirname(src): p.meta["title"] for src, p in pages if src.endswith("index.md")}
     grouped: dict[str, list[Sourced]] = {}
     for src, page in pages:
-        if page.questions:
+        if keep(page):
             folder = posixpath.dirname(src)
             section = titles.get(folder, folder.replace("-", " ").capitalize() or "Start here")
             grouped.setdefault(section, []).append((src, page))

@@ -63,7 +63,8 @@ class MarkdownPage(pytest.File):
             for label, blocks in group.blocks.items():
                 runnable = [b for b in blocks if b.kind == "run"]
                 result_of[id(runnable[-1])] = (index, label)
-            closing[id(max((b for bs in group.blocks.values() for b in bs if b.kind == "run"), key=lambda b: b.line))] = (index, group)
+            runnable = [b for blocks in group.blocks.values() for b in blocks if b.kind == "run"]
+            closing[id(max(runnable, key=lambda b: b.line))] = (index, group)
         for block in page.runnable:
             yield BlockItem.from_parent(self, name=f"line {block.line} [{block.engine}]",
                                         block=block, run=run, result_key=result_of.get(id(block)))
