@@ -14,6 +14,11 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+# Lighthouse (the accessibility, best-practices and SEO audits), exactly as package-lock.json pins it.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 chromium:
 	@command -v chromium >/dev/null || { \
 	  echo "The browser tests need Chromium: install it (Debian: apt-get install chromium) and run make again."; \
@@ -27,7 +32,7 @@ java:
 serve: $(VENV)/.installed
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed java chromium
+test: $(VENV)/.installed node_modules/.installed java chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Strict build into a fresh folder, moved into place only when it succeeded.
@@ -55,7 +60,7 @@ lint: $(VENV)/.installed
 data: $(VENV)/.installed
 	$(BIN)/python docs/data/generate.py
 
-bench: $(VENV)/.installed java chromium
+bench: $(VENV)/.installed node_modules/.installed java chromium
 	$(BIN)/python tests/bench.py
 
 # Maintainers only: re-resolve the pins after editing pyproject.toml.
