@@ -1,4 +1,4 @@
-"""The built site in a real browser: linked tabs, deep links, math, and offline reading with search.
+"""The built site in a real browser: search, linked tabs, deep links, math, and offline reading.
 
 Chromium comes from the system (Debian's `chromium` package); Playwright only drives it.
 """
@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import sync_playwright
 
 from hooks.snippets import ROOT
@@ -19,6 +20,7 @@ from hooks.snippets import ROOT
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -60,13 +62,45 @@ def page(browser):
 
 
 def search(page, query: str) -> list[str]:
-    page.locator(".md-search__input").fill(query)
+    """Type a query into the site's search box, as a reader does (Material listens to the keyboard,
+    not to programmatic input); return the pages found, best first, as site paths."""
+    box, meta = page.locator(".md-search__input"), ".md-search-result__meta"
+    box.click()
+    box.press("Control+a")
+    box.press("Backspace")  # an empty box resets the results, so what is read below is this query's
+    page.wait_for_function(f"!document.querySelector('{meta}').textContent.includes('matching')", timeout=60_000)
+    box.press_sequentially(query)
     # the meta line reads "Initializing search" until the index is loaded, then counts matches
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('matching')",
-                           timeout=60_000)
-    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    pages = [link.split("#")[0].split("?")[0] for link in links]
-    return list(dict.fromkeys(pages))  # a page's sections follow it in the results
+    page.wait_for_function(f"document.querySelector('{meta}').textContent.includes('matching')", timeout=60_000)
+    read = """els => els.map(e => new URL(e.getAttribute('href'), location.href).pathname)"""
+    found, previous = None, None
+    while found is None or found != previous:  # the list is complete once two reads agree
+        previous, found = found, page.locator(".md-search-result__item > a").evaluate_all(read)
+        page.wait_for_timeout(150)
+    return list(dict.fromkeys(found))  # a page's sections follow it in the results
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("query, expected", [(q["query"], q["page"]) for q in QUERIES],
+                         ids=[q["query"] for q in QUERIES])
+def test_search_finds_the_page_in_the_top_three(search_page, site_url, query, expected):
+    found = search(search_page, query)
+    wanted = ("/" + expected.removesuffix(".md").removesuffix("index").rstrip("/") + "/").replace("//", "/")
+    assert wanted in found[:3], f"'{query}' should find {expected} in the top 3; found {found[:5]}"
+
+
+def test_the_query_set_is_large_enough_and_points_at_real_pages():
+    assert len(QUERIES) >= 40
+    missing = [q["page"] for q in QUERIES if not (ROOT / "docs" / q["page"]).is_file()]
+    assert not missing, f"tests/search_queries.yml names pages that do not exist: {missing}"
 
 
 def selected_tab(page) -> str:
@@ -113,7 +147,7 @@ def test_offline_site_works_from_the_file_system_without_network(browser, offlin
     page.goto((offline_site / "index.html").as_uri())
     assert page.title().startswith("Start here")
     found = search(page, "fillna")
-    assert any("fill-missing" in link for link in found)
+    assert any("fill-missing" in link for link in found[:3])
     page.goto((offline_site / "generalization" / "losses.html").as_uri())
     page.wait_for_selector(".katex", timeout=10_000)
     page.goto((offline_site / "notebooks" / "wrangling-walkthrough.html").as_uri())
