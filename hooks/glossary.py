@@ -78,7 +78,7 @@ def tooltips() -> dict[str, str]:
     return {name: entry.definition for entry in entries() for name in (entry.term, *entry.also)}
 
 
-_SKIPPED_TAGS = ("code", "pre", "a", "abbr", "script", "style")
+_SKIPPED_TAGS = ("h1", "code", "pre", "a", "abbr", "script", "style")  # a title needs no tooltip
 _TAG_OR_MATH = re.compile(r"(<[^>]+>|\$\$.*?\$\$|\$[^$]+\$)", re.S)
 
 

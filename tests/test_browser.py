@@ -134,23 +134,58 @@ def test_math_renders_and_survives_instant_navigation(page, site_url):
     assert page.locator(".katex-error").count() == 0
 
 
-def test_offline_site_works_from_the_file_system_without_network(browser, offline_site):
+@pytest.fixture
+def offline_page(browser):
+    """A page whose every request to a host is refused and recorded: the offline site makes none."""
     context = browser.new_context()
     requests: list[str] = []
 
-    def block_network(route):
+    def refuse(route):
         requests.append(route.request.url)
         route.abort()
 
-    context.route("http*://**/*", block_network)
+    context.route("http*://**/*", refuse)
     page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, errors
+    context.close()
+    assert requests == [], f"the offline site tried to reach the network: {requests}"
+
+
+def test_offline_site_works_from_the_file_system_without_network(offline_page, offline_site):
+    page, errors = offline_page
     page.goto((offline_site / "index.html").as_uri())
     assert page.title().startswith("Start here")
     found = search(page, "fillna")
     assert any("fill-missing" in link for link in found[:3])
+    page.goto((offline_site / "wrangling" / "filter.html").as_uri())
+    page.locator(".tabbed-labels > label", has_text="Polars").first.click()
+    page.goto((offline_site / "wrangling" / "sort.html").as_uri())
+    assert selected_tab(page) == "Polars", "the engine chosen on one page is not kept on the next"
+    page.locator("button[data-md-type=copy]:visible").first.click()
+    page.wait_for_selector(".md-dialog--active", timeout=5_000)  # Material's "Copied to clipboard"
     page.goto((offline_site / "generalization" / "losses.html").as_uri())
     page.wait_for_selector(".katex", timeout=10_000)
+    assert page.locator(".katex-error").count() == 0
     page.goto((offline_site / "notebooks" / "wrangling-walkthrough.html").as_uri())
     assert page.locator("img[src^='data:image/png']").count() >= 1
-    context.close()
-    assert requests == [], f"the offline site tried to reach the network: {requests}"
+    assert not errors, errors
+
+
+def test_offline_pages_of_every_kind_render(offline_page, offline_site):
+    """One page of each section and each generated page, opened from the file system; that every
+    page finds what it loads is checked without a browser in test_build.py."""
+    page, errors = offline_page
+    sections = sorted(offline_site.glob("*/index.html"))
+    generated = [offline_site / "reference" / f"{name}.html" for name in ("glossary", "questions", "cheat-sheet")]
+    notebook = sorted((offline_site / "notebooks").glob("*.html"))[:1]
+    chosen = [offline_site / "index.html", offline_site / "contributing.html", *sections, *generated, *notebook]
+    assert len(chosen) > 15
+    untitled = []
+    for html_file in chosen:
+        page.goto(html_file.as_uri(), wait_until="domcontentloaded")
+        if page.locator("article h1").count() != 1:
+            untitled.append(str(html_file.relative_to(offline_site)))
+    assert not untitled, f"pages without their title: {untitled}"
+    assert not errors, errors

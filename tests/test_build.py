@@ -218,3 +218,20 @@ def test_the_whole_guide_prints_from_one_page(built_site):
     a_page = (built_site / "wrangling" / "filter" / "index.html").read_text(encoding="utf-8")
     assert 'title="Print the whole guide"' in a_page
     assert '"location":"print_page' not in (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_every_offline_page_finds_what_it_loads_and_links(offline_site):
+    """From file:// a missing file shows as a broken page: every local script, stylesheet, image
+    and link of the offline flavour must exist."""
+    missing = []
+    for page in offline_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # only a web server shows it, and it links from the site's root on purpose
+        text = page.read_text(encoding="utf-8")
+        targets = parsed(page).urls + re.findall(r'<a [^>]*href="([^"#?]+)', text)
+        for url in targets:
+            if re.match(r"^[a-z]+:|^//|^data:", url):
+                continue
+            if not (page.parent / url).exists():
+                missing.append(f"{page.relative_to(offline_site)} -> {url}")
+    assert not missing, "missing from the offline folder:\n" + "\n".join(sorted(set(missing))[:40])
