@@ -40,7 +40,7 @@ def test_reading_list_links_are_well_formed_and_annotated():
     urls = [url for _, url in links]
     duplicates = {url for url in urls if urls.count(url) > 1}
     assert not duplicates, f"links listed twice: {sorted(duplicates)}"
-    for title, url in links:
+    for _, url in links:
         parts = urlsplit(url)
         assert parts.scheme == "https", f"{url}: link with https"
         assert "." in parts.netloc and " " not in url, f"{url}: not a URL"
