@@ -29,8 +29,11 @@ java:
 	  echo "PySpark needs Java 17 or newer: install it (Debian: apt-get install openjdk-17-jre-headless) and run make again."; \
 	  exit 1; }
 
+# Live preview while writing: rebuilds only the edited page (--dirty, which the strict mode
+# would refuse) and skips the print page; make build and make test stay strict and complete.
+ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.installed
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+	STRICT=false PRINT_PAGE=false $(BIN)/python -m mkdocs serve --dirty --dev-addr $(ADDR)
 
 test: $(VENV)/.installed node_modules/.installed java chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile

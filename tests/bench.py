@@ -6,6 +6,7 @@ Timings are reported, never asserted: a slow machine should not turn the suite r
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -29,9 +30,9 @@ def timed(command: list[str]) -> float:
 
 
 def serve_rebuild_seconds(page: Path) -> float:
-    """Start `mkdocs serve`, touch one page, and time until the rebuild is served."""
-    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8765"],
-                              cwd=ROOT, env=ENV, stderr=subprocess.PIPE, text=True)
+    """Start `make serve`, touch one page, and time until the rebuild is served."""
+    server = subprocess.Popen(["make", "--no-print-directory", "serve", "ADDR=127.0.0.1:8765"], cwd=ROOT, env=ENV,
+                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     lines: list[tuple[float, str]] = []
     reader = threading.Thread(target=lambda: [lines.append((time.perf_counter(), line)) for line in server.stderr],
                               daemon=True)
@@ -43,7 +44,7 @@ def serve_rebuild_seconds(page: Path) -> float:
         wait_for(lambda: any("Reloading browsers" in line and t > touched for t, line in lines), 120)
         return next(t for t, line in lines if "Reloading browsers" in line and t > touched) - touched
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # make and the mkdocs it started
         server.wait(timeout=30)
 
 
