@@ -173,10 +173,11 @@ def parse_page(path: Path, text: str | None = None) -> Page:
                         "correct the YAML between the two '---' lines.") from None
     if not isinstance(meta, dict):
         raise PageError(path, 1, "the front matter is not a mapping of keys.", "write 'key: value' lines.")
-    for number, line in enumerate(text.splitlines(), 1):
-        if PLACEHOLDER.search(line):
-            raise PageError(path, number, "a PLACEHOLDER from the page template is left in.",
-                            "replace it with the text or code it describes.")
+    left = [number for number, line in enumerate(text.splitlines(), 1) if PLACEHOLDER.search(line)]
+    if left:
+        others = f" (also at lines {', '.join(map(str, left[1:]))})" if left[1:] else ""
+        raise PageError(path, left[0], f"a PLACEHOLDER from the page template is left in{others}.",
+                        "replace each with the text or code it describes.")
     first = next((n for n, line in enumerate(body.splitlines()) if line.strip()), None)
     if meta and (first is None or not body.splitlines()[first].startswith("# ")):
         raise PageError(path, offset + (first or 0) + 1, "the page does not start with its title as a heading.",

@@ -29,7 +29,7 @@ RULE_BREAKERS = {
     "question-without-level.md": (12, "does not start with its difficulty", "Easy:, Medium:, Hard:"),
     "unknown-tag.md": (1, "unknown tag(s): ml", "use a tag from ALLOWED_TAGS"),
     "missing-key.md": (1, "missing front-matter key(s): description", "add them"),
-    "placeholder-left.md": (12, "a PLACEHOLDER from the page template is left in", "replace it"),
+    "placeholder-left.md": (12, "a PLACEHOLDER from the page template is left in", "replace each"),
     "unchecked-formula.md": (10, "this display formula is followed by no check", "{.python .formula-check}"),
 }
 
