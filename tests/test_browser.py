@@ -5,10 +5,7 @@ Chromium comes from the system (Debian's `chromium` package); Playwright only dr
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 from hooks.snippets import ROOT
+from tests.site_audits import served
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -35,22 +33,9 @@ def browser():
 
 @pytest.fixture(scope="module")
 def site_url(built_site):
-    """The hosted flavour served on the loopback interface, as `make serve` would."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # a browser that navigates away closes connections mid-response; that is no error
+    """The hosted flavour served on the loopback interface, as a web host would serve it."""
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture
@@ -103,6 +88,14 @@ def test_the_query_set_is_large_enough_and_points_at_real_pages():
     assert not missing, f"tests/search_queries.yml names pages that do not exist: {missing}"
 
 
+def wait_for_all_math(page) -> None:
+    """KaTeX renders a page's formulas in slices; wait until every one is rendered."""
+    page.wait_for_function("""() => {
+        const math = [...document.querySelectorAll('.arithmatex')];
+        return math.length > 0 && math.every(element => element.querySelector('.katex'));
+    }""", timeout=20_000)
+
+
 def selected_tab(page) -> str:
     """The label of the selected tab of the page's first tab group."""
     return page.evaluate("""() => {
@@ -129,7 +122,7 @@ def test_math_renders_and_survives_instant_navigation(page, site_url):
     page.goto(site_url + "generalization/")
     page.locator("a[href$='losses/']").first.click()  # instant navigation: no full page load
     page.wait_for_url("**/losses/")
-    page.wait_for_selector(".katex", timeout=10_000)
+    wait_for_all_math(page)
     assert page.locator(".arithmatex .katex").count() > 10
     assert page.locator(".katex-error").count() == 0
 
@@ -166,7 +159,7 @@ def test_offline_site_works_from_the_file_system_without_network(offline_page, o
     page.locator("button[data-md-type=copy]:visible").first.click()
     page.wait_for_selector(".md-dialog--active", timeout=5_000)  # Material's "Copied to clipboard"
     page.goto((offline_site / "generalization" / "losses.html").as_uri())
-    page.wait_for_selector(".katex", timeout=10_000)
+    wait_for_all_math(page)
     assert page.locator(".katex-error").count() == 0
     page.goto((offline_site / "notebooks" / "wrangling-walkthrough.html").as_uri())
     assert page.locator("img[src^='data:image/png']").count() >= 1
