@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hooks.snippets import DOCS_DIR, ROOT, SNIPPETS_DIR, PageError, known_datasets, load_page
+from hooks.snippets import DOCS_DIR, ROOT, SNIPPETS_DIR, PageError, known_datasets, load_page, page_paths
 
 BIN = Path(sys.executable).parent
 # What suits a page but not a module: a bare expression shown for its value (B018), imports
@@ -40,7 +40,7 @@ def ruff_on_pages(pages: list[Path] | None = None) -> tuple[bool, str]:
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
         files_by_engine: dict[str, list[Path]] = {}
-        for page_path in pages or sorted(DOCS_DIR.rglob("*.md")):
+        for page_path in pages or page_paths():
             try:
                 page = load_page(page_path)
             except PageError:

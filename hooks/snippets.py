@@ -405,6 +405,15 @@ def _engine_of(block: Block) -> str | None:
                     + (block.lang or "text") + " .no-run}.")
 
 
+def is_page(path: Path) -> bool:
+    """A page of the site: Markdown under docs/, but not a snippet that pages include."""
+    return path.suffix == ".md" and DOCS_DIR in path.parents and SNIPPETS_DIR not in path.parents
+
+
+def page_paths() -> list[Path]:
+    return sorted(p for p in DOCS_DIR.rglob("*.md") if is_page(p))
+
+
 def known_datasets() -> set[str]:
     return {p.stem for p in DATA_DIR.glob("*.parquet")}
 

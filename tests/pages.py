@@ -23,7 +23,7 @@ os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, "1")
 
-from hooks.snippets import DOCS_DIR, SNIPPETS_DIR, Block, PageError, load_page  # noqa: E402
+from hooks.snippets import Block, PageError, is_page, load_page  # noqa: E402
 from tests.runner import PageRun, SnippetFailed, compare, in_data_dir, normalize_text  # noqa: E402
 
 COUNTS = Counter()
@@ -41,8 +41,7 @@ def pytest_addoption(parser):
 
 def pytest_collect_file(file_path: Path, parent):
     """Every page under docs/, and any other Markdown file named on the command line."""
-    in_docs = DOCS_DIR in file_path.parents and SNIPPETS_DIR not in file_path.parents
-    if file_path.suffix == ".md" and (in_docs or parent.session.isinitpath(file_path)):
+    if is_page(file_path) or (file_path.suffix == ".md" and parent.session.isinitpath(file_path)):
         return MarkdownPage.from_parent(parent, path=file_path)
     return None
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from hooks.snippets import DOCS_DIR, ROOT, SNIPPETS_DIR, load_page
+from hooks.snippets import DOCS_DIR, ROOT, load_page, page_paths
 
 # what a browser fetches on its own when it renders a page
 LOADING_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -46,8 +46,7 @@ def parsed(html_file: Path) -> LoadedResources:
     return parser
 
 
-def pages() -> list[Path]:
-    return sorted(p for p in DOCS_DIR.rglob("*.md") if SNIPPETS_DIR not in p.parents)
+pages = page_paths
 
 
 def html_of(site: Path, page: Path) -> Path:

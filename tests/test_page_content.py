@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from hooks.snippets import DOCS_DIR, display_path, load_page
+from hooks.snippets import DOCS_DIR, display_path, load_page, page_paths
 
-PAGES = sorted(p for p in DOCS_DIR.rglob("*.md") if "snippets" not in p.parts)
+PAGES = page_paths()
 YAML_BLOCKS = [(page, block) for page in PAGES for block in load_page(page).blocks if block.lang in ("yaml", "yml")]
 READING_LIST = DOCS_DIR / "reference" / "reading-list.md"
 LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]*)\)")

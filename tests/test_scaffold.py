@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from hooks.build import nav_order
 from hooks.scaffold import ScaffoldError, create
 from hooks.snippets import PLACEHOLDER, ROOT, PageError, load_page
 from tests.test_notebooks import execution_problem, placeholder_problem
@@ -31,15 +32,7 @@ def fill_placeholders(text: str) -> str:
 
 
 def nav_entries(mkdocs_yml: Path) -> list[str]:
-    flat = []
-
-    def walk(item):
-        if isinstance(item, str):
-            flat.append(item)
-        for value in (item.values() if isinstance(item, dict) else item if isinstance(item, list) else []):
-            walk(value)
-    walk(yaml.load(mkdocs_yml.read_text(), Loader=yaml.BaseLoader)["nav"])
-    return flat
+    return list(nav_order(yaml.load(mkdocs_yml.read_text(), Loader=yaml.BaseLoader)["nav"]))
 
 
 @pytest.mark.parametrize("kind, page", [("topic", "classical/quantile-regression"),
